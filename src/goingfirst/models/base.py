@@ -1,0 +1,61 @@
+"""What every exercise model shares: plain data in, plain data out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from goingfirst.specs import Spec
+
+TONES = ("good", "try", "info", "warning", "urgent")
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """One piece of feedback, rendered by the views.
+
+    ``svg`` is markup built only by Going First's own code (never from learner
+    text without escaping), so views may insert it as it is.
+    """
+
+    tone: str
+    title: str
+    text: str = ""
+    points: tuple[str, ...] = ()
+    svg: str = ""
+
+
+class InvalidAnswer(ValueError):
+    """An answer a model cannot take; the message is for the learner."""
+
+
+class ExerciseModel:
+    """An exercise's answer as plain JSON-ready data, with its rules."""
+
+    kind: ClassVar[str] = ""
+
+    def __init__(self, spec: Spec, value: Any = None) -> None:
+        self.spec = spec
+        self.value = self.clean(value)
+
+    def empty(self) -> Any:
+        raise NotImplementedError
+
+    def clean(self, value: Any) -> Any:
+        """Accept a saved value, falling back to empty for anything unexpected."""
+        raise NotImplementedError
+
+    def is_answered(self) -> bool:
+        raise NotImplementedError
+
+    def feedback(self) -> list[Feedback]:
+        """Feedback that follows from the spec's own data (advice, answers)."""
+        return []
+
+    def summary(self) -> list[str]:
+        """The answer as short lines of plain text, for summaries and exports."""
+        raise NotImplementedError
+
+
+def text_or_empty(value: Any) -> str:
+    return value if isinstance(value, str) else ""
