@@ -95,13 +95,18 @@ def notebook_paths(root: Path, course: Course) -> list[tuple[Lesson, str, Path]]
     return found
 
 
-def sync_all(root: Path | None = None, check: bool = False) -> list[Path]:
-    """Rebuild generated cells everywhere; with ``check``, only report drift."""
+def sync_all(
+    root: Path | None = None, check: bool = False, only: list[str] | None = None
+) -> list[Path]:
+    """Rebuild generated cells; with ``check``, only report drift.
+
+    ``only`` limits the work to some lesson numbers, such as ``["03"]``.
+    """
     root = root or course_root()
     course = load_course(root)
     changed = []
     for lesson, kind, path in notebook_paths(root, course):
-        if not path.exists():
+        if not path.exists() or (only and lesson.number not in only):
             continue
         before = path.read_text(encoding="utf-8")
         notebook = synced(nbformat.reads(before, as_version=4), course, lesson, kind)

@@ -128,7 +128,7 @@ def _check_kind(spec: Spec) -> None:
                 )
     if spec.kind == "builder" and spec.template:
         for item in spec.items:
-            if "{" + item.id + "}" not in spec.template:
+            if item.type == "text" and "{" + item.id + "}" not in spec.template:
                 raise SpecError(f"Exercise {spec.id}: template does not use field {item.id}")
 
 

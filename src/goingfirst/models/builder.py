@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from goingfirst.models.base import ExerciseModel, text_or_empty
+from goingfirst.models.base import ExerciseModel, InvalidAnswer, text_or_empty
 
-BLANK = "…"
+BLANK = "______"
 
 
 class BuilderModel(ExerciseModel):
@@ -18,26 +18,46 @@ class BuilderModel(ExerciseModel):
     def clean(self, value: Any) -> dict:
         if not isinstance(value, dict):
             return self.empty()
-        known = {item.id for item in self.spec.items}
         fields = {
-            key: text
-            for key, text in (value.get("fields") or {}).items()
-            if key in known and isinstance(text, str)
+            key: field
+            for key, field in (value.get("fields") or {}).items()
+            if self._fits(key, field)
         }
         return {"fields": fields}
 
-    def set_field(self, field_id: str, text: str) -> None:
-        self.spec.item(field_id)
-        self.value = {"fields": {**self.value["fields"], field_id: text_or_empty(text)}}
+    def _fits(self, field_id: str, field: Any) -> bool:
+        types = {item.id: item.type for item in self.spec.items}
+        if types.get(field_id) == "scale":
+            return isinstance(field, int) and not isinstance(field, bool) and 0 <= field <= 10
+        return types.get(field_id) == "text" and isinstance(field, str)
+
+    def set_field(self, field_id: str, value: str | int | None) -> None:
+        """Set a text field, or a 0-10 number for a ``type = "scale"`` field."""
+        item = self.spec.item(field_id)
+        fields = dict(self.value["fields"])
+        if value is None or (item.type == "text" and not isinstance(value, str)):
+            value = "" if item.type == "text" else None
+        if value is None:
+            fields.pop(field_id, None)
+        elif self._fits(field_id, value):
+            fields[field_id] = value
+        else:
+            raise InvalidAnswer("Please choose a whole number from 0 to 10.")
+        self.value = {"fields": fields}
 
     def field(self, field_id: str) -> str:
-        return self.value["fields"].get(field_id, "")
+        value = self.value["fields"].get(field_id, "")
+        return value if isinstance(value, str) else ""
+
+    def number(self, field_id: str) -> int | None:
+        value = self.value["fields"].get(field_id)
+        return value if isinstance(value, int) else None
 
     def composed(self) -> str:
         """The fields put into the spec's sentence, with blanks still to fill."""
         if not self.spec.template:
             return ""
-        parts = {item.id: self._phrase(item.id) for item in self.spec.items}
+        parts = {item.id: self._phrase(item.id) for item in self.spec.items if item.type == "text"}
         return self.spec.template.format(**parts)
 
     def _phrase(self, field_id: str) -> str:
@@ -45,15 +65,21 @@ class BuilderModel(ExerciseModel):
         return text.rstrip(".") if text else BLANK
 
     def is_answered(self) -> bool:
-        return any(text.strip() for text in self.value["fields"].values())
+        return any(
+            not isinstance(field, str) or field.strip() for field in self.value["fields"].values()
+        )
 
     def summary(self) -> list[str]:
         if not self.is_answered():
             return []
-        if self.spec.template:
-            return [self.composed()]
-        return [
+        lines = [self.composed()] if self.spec.template else [
             f"{item.label}: {self.field(item.id).strip()}"
             for item in self.spec.items
-            if self.field(item.id).strip()
+            if item.type == "text" and self.field(item.id).strip()
         ]
+        lines += [
+            f"{item.label}: {self.number(item.id)} out of 10"
+            for item in self.spec.items
+            if item.type == "scale" and self.number(item.id) is not None
+        ]
+        return lines

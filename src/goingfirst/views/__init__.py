@@ -1,0 +1,1 @@
+"""Plain HTML views built from course data and the journal."""
