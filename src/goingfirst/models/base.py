@@ -59,3 +59,16 @@ class ExerciseModel:
 
 def text_or_empty(value: Any) -> str:
     return value if isinstance(value, str) else ""
+
+
+def as_dict(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def is_rating(value: Any) -> bool:
+    """A whole number from 0 to 10 (and not True or False, which Python counts as ints)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from goingfirst.models.base import ExerciseModel, InvalidAnswer, text_or_empty
+from goingfirst.models.base import ExerciseModel, InvalidAnswer, as_dict, is_rating, text_or_empty
 
 BLANK = "______"
 
@@ -20,7 +20,7 @@ class BuilderModel(ExerciseModel):
             return self.empty()
         fields = {
             key: field
-            for key, field in (value.get("fields") or {}).items()
+            for key, field in as_dict(value.get("fields")).items()
             if self._fits(key, field)
         }
         return {"fields": fields}
@@ -28,7 +28,7 @@ class BuilderModel(ExerciseModel):
     def _fits(self, field_id: str, field: Any) -> bool:
         types = {item.id: item.type for item in self.spec.items}
         if types.get(field_id) == "scale":
-            return isinstance(field, int) and not isinstance(field, bool) and 0 <= field <= 10
+            return is_rating(field)
         return types.get(field_id) == "text" and isinstance(field, str)
 
     def set_field(self, field_id: str, value: str | int | None) -> None:

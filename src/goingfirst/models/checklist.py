@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from goingfirst.models.base import ExerciseModel, Feedback, text_or_empty
+from goingfirst.models.base import ExerciseModel, Feedback, as_list, text_or_empty
 
 
 class ChecklistModel(ExerciseModel):
@@ -17,7 +17,7 @@ class ChecklistModel(ExerciseModel):
         if not isinstance(value, dict):
             return self.empty()
         order = [item.id for item in self.spec.items]
-        checked = value.get("checked") or []
+        checked = as_list(value.get("checked"))
         return {
             "checked": [item_id for item_id in order if item_id in checked],
             "other": text_or_empty(value.get("other")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from goingfirst.models.base import ExerciseModel, InvalidAnswer
+from goingfirst.models.base import ExerciseModel, InvalidAnswer, as_dict, as_list, is_rating
 
 
 class LogModel(ExerciseModel):
@@ -18,12 +18,12 @@ class LogModel(ExerciseModel):
         if not isinstance(value, dict):
             return self.empty()
         entries = []
-        for entry in value.get("entries") or []:
+        for entry in as_list(value.get("entries")):
             if not isinstance(entry, dict) or not _is_date(entry.get("date")):
                 continue
             fields = {
                 key: field
-                for key, field in (entry.get("fields") or {}).items()
+                for key, field in as_dict(entry.get("fields")).items()
                 if self._fits(key, field)
             }
             entries.append({"date": entry["date"], "fields": fields})
@@ -32,7 +32,7 @@ class LogModel(ExerciseModel):
     def _fits(self, field_id: str, field: Any) -> bool:
         types = {item.id: item.type for item in self.spec.items}
         if types.get(field_id) == "scale":
-            return isinstance(field, int) and not isinstance(field, bool) and 0 <= field <= 10
+            return is_rating(field)
         return types.get(field_id) == "text" and isinstance(field, str)
 
     def add_entry(self, fields: dict[str, str], on: date | None = None) -> None:

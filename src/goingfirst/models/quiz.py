@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from goingfirst.models.base import ExerciseModel, Feedback
+from goingfirst.models.base import ExerciseModel, Feedback, as_dict
 from goingfirst.specs import Item
 
 
@@ -29,8 +29,8 @@ class QuizModel(ExerciseModel):
         choice_ids = {choice.id for choice in self.spec.choices}
         choices = {
             key: choice
-            for key, choice in (value.get("choices") or {}).items()
-            if key in items and choice in choice_ids
+            for key, choice in as_dict(value.get("choices")).items()
+            if key in items and isinstance(choice, str) and choice in choice_ids
         }
         return {"choices": choices, "checked": bool(value.get("checked"))}
 

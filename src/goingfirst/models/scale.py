@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from goingfirst.models.base import ExerciseModel, Feedback, InvalidAnswer, text_or_empty
+from goingfirst.models.base import ExerciseModel, Feedback, InvalidAnswer, as_dict, is_rating, text_or_empty
 
 LOWEST, HIGHEST = 0, 10
 
@@ -21,8 +21,8 @@ class ScaleModel(ExerciseModel):
         known = {item.id for item in self.spec.items}
         ratings = {
             key: rating
-            for key, rating in (value.get("ratings") or {}).items()
-            if key in known and isinstance(rating, int) and LOWEST <= rating <= HIGHEST
+            for key, rating in as_dict(value.get("ratings")).items()
+            if key in known and is_rating(rating)
         }
         return {"ratings": ratings, "own": text_or_empty(value.get("own"))}
 
@@ -31,7 +31,7 @@ class ScaleModel(ExerciseModel):
         ratings = dict(self.value["ratings"])
         if rating is None:
             ratings.pop(item_id, None)
-        elif isinstance(rating, int) and LOWEST <= rating <= HIGHEST:
+        elif is_rating(rating):
             ratings[item_id] = rating
         else:
             raise InvalidAnswer(f"Please choose a whole number from {LOWEST} to {HIGHEST}.")

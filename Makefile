@@ -1,0 +1,39 @@
+# Two commands: `make lab` opens the course, `make test` runs every test.
+# Both create .venv on first use and reinstall only when the package list changes.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.goingfirst-installed
+
+.PHONY: lab notebook test test-fast handouts app check-python clean
+
+lab: $(STAMP)
+	$(BIN)/goingfirst lab
+
+notebook: $(STAMP)
+	$(BIN)/goingfirst notebook
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+handouts: $(STAMP)
+	$(BIN)/goingfirst handouts
+
+app: $(STAMP)
+	$(BIN)/goingfirst app
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+	  { echo "Going First needs Python 3.11 or newer. Install it, or run: make PYTHON=python3.12"; exit 1; }
+
+$(STAMP): pyproject.toml constraints.txt | check-python
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) handouts test-artifacts

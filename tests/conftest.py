@@ -1,0 +1,26 @@
+"""Shared fixtures. Every test gets its own GOINGFIRST_HOME: the suite never touches a real journal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from goingfirst.journal import Journal
+from goingfirst.paths import HOME_ENV, course_root
+
+ROOT = course_root()
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "goingfirst-home"
+    monkeypatch.setenv(HOME_ENV, str(home))
+    return home
+
+
+@pytest.fixture
+def journal(private_home: Path) -> Journal:
+    opened = Journal(private_home)
+    yield opened
+    opened.close()
