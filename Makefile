@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.goingfirst-installed
+NODE_STAMP := node_modules/.goingfirst-installed
 
 .PHONY: lab notebook test test-fast handouts app check-python clean
 
@@ -14,7 +15,7 @@ lab: $(STAMP)
 notebook: $(STAMP)
 	$(BIN)/goingfirst notebook
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)
@@ -35,5 +36,11 @@ $(STAMP): pyproject.toml constraints.txt | check-python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
+# axe-core (accessibility checks in the browser tests) comes from npm.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "The accessibility tests need Node.js and npm (Debian: apt-get install -y nodejs npm)."; exit 1; }
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
 clean:
-	rm -rf $(VENV) handouts test-artifacts
+	rm -rf $(VENV) node_modules handouts test-artifacts

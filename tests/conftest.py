@@ -24,3 +24,17 @@ def journal(private_home: Path) -> Journal:
     opened = Journal(private_home)
     yield opened
     opened.close()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say loudly, at the end of `make test`, when browser tests could not run."""
+    from tests.chromium import INSTALL_COMMAND, chromium_path
+
+    if chromium_path() is None:
+        terminalreporter.write_sep("!", "CHROMIUM IS MISSING", red=True, bold=True)
+        terminalreporter.write_line(
+            "The browser tests were skipped because Chromium is not installed. "
+            f"Install it with:  {INSTALL_COMMAND}",
+            red=True,
+            bold=True,
+        )

@@ -83,6 +83,18 @@ def _journal_erase(options: argparse.Namespace) -> int:
     return 0
 
 
+def _handouts(options: argparse.Namespace) -> int:
+    from goingfirst.handouts.command import run
+
+    return run(options)
+
+
+def _app(options: argparse.Namespace) -> int:
+    from goingfirst.app import run
+
+    return run(options)
+
+
 def _sync(options: argparse.Namespace) -> int:
     from goingfirst.notebook_sync import sync_all
 
@@ -120,6 +132,29 @@ def build_parser() -> argparse.ArgumentParser:
     erase = actions.add_parser("erase", help="Erase every saved answer for good.", description="Erase every saved answer and every earlier version, so the text cannot be read back from the files.")
     erase.add_argument("--yes", action="store_true", help="do not ask to confirm")
     erase.set_defaults(handler=_journal_erase)
+
+    handouts = commands.add_parser(
+        "handouts",
+        help="Make printable HTML handouts of the lessons.",
+        description="Make one self-contained HTML handout per lesson and exercise notebook, "
+        "plus index.html. Handouts work offline and print on A4 or US Letter.",
+    )
+    handouts.add_argument("notebooks", nargs="*", metavar="NOTEBOOK", help="notebooks to export (default: the whole course)")
+    handouts.add_argument("--out", default="handouts", metavar="DIR", help="folder to write to (default: handouts)")
+    handouts.add_argument("--with-answers", action="store_true", help="fill in your saved answers (private ones only if you chose to keep them)")
+    handouts.add_argument("--region", metavar="CODE", help="crisis contacts to print: US, UK, CA, AU or OTHER (default: US)")
+    handouts.add_argument("--org", metavar="NAME", help="a clinic or organisation name to print on each handout")
+    handouts.set_defaults(handler=_handouts)
+
+    app = commands.add_parser(
+        "app",
+        help="Open the course as a simple app, with no code shown.",
+        description="Serve the course through Voila on this computer only: a contents page, "
+        "lessons with next and previous links, and exercises that save to your journal.",
+    )
+    app.add_argument("--port", type=int, help="port to listen on (default: 8866)")
+    app.add_argument("--no-browser", action="store_true", help="do not open a browser window")
+    app.set_defaults(handler=_app)
 
     sync = commands.add_parser("sync-notebooks", help="For course authors: rebuild generated cells.", description="Rebuild every notebook's generated header, footer and navigation from course.toml.")
     sync.add_argument("--check", action="store_true", help="only report notebooks that are out of date")
