@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.goingfirst-installed
+TEST_STAMP := $(VENV)/.goingfirst-test-installed
 NODE_STAMP := node_modules/.goingfirst-installed
 
 .PHONY: lab notebook test test-fast handouts app check-python clean
@@ -15,10 +16,10 @@ lab: $(STAMP)
 notebook: $(STAMP)
 	$(BIN)/goingfirst notebook
 
-test: $(STAMP) $(NODE_STAMP)
+test: $(TEST_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)
+test-fast: $(TEST_STAMP)
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
 handouts: $(STAMP)
@@ -31,10 +32,15 @@ check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
 	  { echo "Going First needs Python 3.11 or newer. Install it, or run: make PYTHON=python3.12"; exit 1; }
 
+# Learners get the course; `make test` adds the test tools on top.
 $(STAMP): pyproject.toml constraints.txt | check-python
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	touch $(TEST_STAMP)
 
 # axe-core (accessibility checks in the browser tests) comes from npm.
 $(NODE_STAMP): package.json package-lock.json

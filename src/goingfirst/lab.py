@@ -29,7 +29,8 @@ def server_arguments(
         sys.executable, "-m", "jupyterlab" if front_end == "lab" else "notebook",
         *PRIVATE_SERVER,
         f"--ServerApp.root_dir={root}",
-        f"--ServerApp.default_url={url}",
+        # The front end's own default_url wins over ServerApp's, so set that one.
+        f"--{'LabApp' if front_end == 'lab' else 'JupyterNotebookApp'}.default_url={url}",
     ]
     if front_end != "lab":
         arguments = [a for a in arguments if not a.startswith("--LabApp.")]
