@@ -85,3 +85,16 @@ def test_are_lessons_free_of_assumed_gender_for_the_partner() -> None:
     for path in LESSON_PATHS:
         text = "\n".join(authored_markdown(path))
         assert not pattern.findall(text), path.name
+
+
+def test_does_the_measure_join_wrapped_lines_into_one_sentence() -> None:
+    """Hard-wrapped paragraphs must not count as many short sentences."""
+    from goingfirst.prose import _plain
+
+    text = _plain("## A heading\n\nOne sentence that\nwraps over lines. Then another.\n\n- a list item\n  that wraps\n- second")
+    assert text.splitlines() == [
+        "A heading.",
+        "One sentence that wraps over lines. Then another.",
+        "a list item that wraps.",
+        "second.",
+    ]

@@ -26,13 +26,26 @@ def _plain(markdown: str) -> str:
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r"[*_`>|]", "", text)
-    lines = []
-    for line in text.splitlines():
-        line = re.sub(r"^\s*([-+]|\d+\.)\s+", "", line).strip()
-        if line and not re.fullmatch(r"-{3,}", line):
-            # Headings and list items stand alone as sentences.
-            lines.append(line if line[-1] in ".!?:" else line + ".")
-    return "\n".join(lines)
+    sentences = []
+    for block in re.split(r"\n\s*\n", text):
+        paragraph: list[str] = []
+        for line in block.splitlines():
+            item = re.match(r"^\s*([-+]|\d+\.)\s+(.*)$", line)
+            heading = _HEADING.match(line)
+            if item or heading:
+                # Headings and list items stand alone as sentences.
+                sentences.append(" ".join(paragraph))
+                paragraph = []
+                sentences.append((item or heading).group(2))
+            elif re.fullmatch(r"\s*-{3,}\s*", line):
+                continue
+            elif sentences and not paragraph and line.startswith("  ") and sentences[-1]:
+                sentences[-1] += " " + line.strip()  # a wrapped list item
+            else:
+                paragraph.append(line.strip())
+        sentences.append(" ".join(paragraph))
+    lines = [s.strip() for s in sentences if s.strip()]
+    return "\n".join(line if line[-1] in ".!?:" else line + "." for line in lines)
 
 
 def lesson_prose(path: Path) -> str:

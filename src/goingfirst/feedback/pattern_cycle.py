@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from xml.sax.saxutils import escape
 
+from goingfirst.feedback import Answers
 from goingfirst.models.base import ExerciseModel, Feedback
 
 BLANK = "______"
@@ -17,7 +18,7 @@ STEPS = 4
 WRAP = 24
 LABEL_WRAP = 30
 MAX_LINES = 4
-DESC_CHARS = 80
+DESC_CHARS = 72
 
 # Top, right, bottom, left: reading clockwise like the loop itself.
 _BOXES = ((180, 10), (350, 155), (180, 300), (10, 155))
@@ -144,7 +145,7 @@ def _where_to_change(steps: list[tuple[str, str]]) -> Feedback:
     )
 
 
-def respond(model: ExerciseModel, answers) -> list[Feedback]:
+def respond(model: ExerciseModel, answers: Answers) -> list[Feedback]:
     """The loop drawn from the learner's words, and where they can change it."""
     steps = _steps(model)
     drawing = Feedback(
