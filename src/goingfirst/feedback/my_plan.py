@@ -76,9 +76,11 @@ def fields(value: Any, spec: Spec | None) -> list[str]:
     model = make_model(spec, value)
     if not model.is_answered():
         return []
-    if spec.template:
-        return model.summary()
-    texts = [_pair(item.label, _text(model.field(item.id))) for item in spec.items if _text(model.field(item.id))]
+    texts = [
+        _pair(item.label, _text(model.field(item.id))) for item in spec.items if _text(model.field(item.id))
+    ]
+    if spec.template and texts:
+        texts = [model.composed()]
     numbers = [_pair(item.label, f"{model.number(item.id)} out of 10") for item in spec.items if model.number(item.id) is not None]
     return texts + numbers
 
@@ -136,6 +138,8 @@ SECTIONS: tuple[Section, ...] = (
     ("decision-balance", "How you weigh the paths", fields),
 )
 
+PRIVATE_NOTE = "This answer is private. It is here because you chose to keep it on this computer."
+
 EMPTY = (
     "As you answer exercises in the earlier lessons, a summary of your own words "
     "will appear here. You can go back to any lesson at any time."
@@ -150,7 +154,10 @@ def respond(model: ExerciseModel, answers: Answers) -> list[Feedback]:
         value = answers(exercise_id)
         if value is None:
             continue
-        points = read(value, _spec(exercise_id))
+        spec = _spec(exercise_id)
+        points = read(value, spec)
         if points:
-            notes.append(Feedback("info", title, points=tuple(points)))
+            # A private answer reaches here only if the learner chose to keep it; say so.
+            text = PRIVATE_NOTE if spec is not None and spec.private else ""
+            notes.append(Feedback("info", title, text, tuple(points)))
     return notes or [Feedback("info", "Your course so far", EMPTY)]

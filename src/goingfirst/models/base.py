@@ -72,3 +72,9 @@ def as_list(value: Any) -> list:
 def is_rating(value: Any) -> bool:
     """A whole number from 0 to 10 (and not True or False, which Python counts as ints)."""
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10
+
+
+def labelled(label: str, answer: str) -> str:
+    """'Label: answer', without a colon after a label that ends in its own punctuation."""
+    label = label.strip()
+    return f"{label} {answer}" if label[-1:] in "?:.!" else f"{label}: {answer}"

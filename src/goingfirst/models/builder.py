@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from goingfirst.models.base import ExerciseModel, InvalidAnswer, as_dict, is_rating, text_or_empty
+from goingfirst.models.base import ExerciseModel, InvalidAnswer, as_dict, is_rating, labelled, text_or_empty
 
 BLANK = "______"
 
@@ -73,12 +73,12 @@ class BuilderModel(ExerciseModel):
         if not self.is_answered():
             return []
         lines = [self.composed()] if self.spec.template else [
-            f"{item.label}: {self.field(item.id).strip()}"
+            labelled(item.label, self.field(item.id).strip())
             for item in self.spec.items
             if item.type == "text" and self.field(item.id).strip()
         ]
         lines += [
-            f"{item.label}: {self.number(item.id)} out of 10"
+            labelled(item.label, f"{self.number(item.id)} out of 10")
             for item in self.spec.items
             if item.type == "scale" and self.number(item.id) is not None
         ]
