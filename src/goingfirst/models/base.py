@@ -56,6 +56,13 @@ class ExerciseModel:
         """The answer as short lines of plain text, for summaries and exports."""
         raise NotImplementedError
 
+    def _fits(self, field_id: str, field: Any) -> bool:
+        """Whether a value suits a field: text for text fields, 0-10 for scale fields."""
+        types = {item.id: item.type for item in self.spec.items}
+        if types.get(field_id) == "scale":
+            return is_rating(field)
+        return types.get(field_id) == "text" and isinstance(field, str)
+
 
 def text_or_empty(value: Any) -> str:
     return value if isinstance(value, str) else ""

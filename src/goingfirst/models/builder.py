@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from goingfirst.models.base import ExerciseModel, InvalidAnswer, as_dict, is_rating, labelled, text_or_empty
+from goingfirst.models.base import ExerciseModel, InvalidAnswer, as_dict, labelled, text_or_empty
 
 BLANK = "______"
 
@@ -24,12 +24,6 @@ class BuilderModel(ExerciseModel):
             if self._fits(key, field)
         }
         return {"fields": fields}
-
-    def _fits(self, field_id: str, field: Any) -> bool:
-        types = {item.id: item.type for item in self.spec.items}
-        if types.get(field_id) == "scale":
-            return is_rating(field)
-        return types.get(field_id) == "text" and isinstance(field, str)
 
     def set_field(self, field_id: str, value: str | int | None) -> None:
         """Set a text field, or a 0-10 number for a ``type = "scale"`` field."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from goingfirst.models.base import ExerciseModel, InvalidAnswer, as_dict, as_list, is_rating
+from goingfirst.models.base import ExerciseModel, InvalidAnswer, as_dict, as_list
 
 
 class LogModel(ExerciseModel):
@@ -28,12 +28,6 @@ class LogModel(ExerciseModel):
             }
             entries.append({"date": entry["date"], "fields": fields})
         return {"entries": entries}
-
-    def _fits(self, field_id: str, field: Any) -> bool:
-        types = {item.id: item.type for item in self.spec.items}
-        if types.get(field_id) == "scale":
-            return is_rating(field)
-        return types.get(field_id) == "text" and isinstance(field, str)
 
     def add_entry(self, fields: dict[str, str], on: date | None = None) -> None:
         """Add a dated entry; at least one field must have words in it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from goingfirst.widgets.frame import FULL_WIDTH, ExerciseView, labelled_area
+from goingfirst.widgets.frame import FULL_WIDTH, ExerciseView
 
 
 class ChecklistView(ExerciseView):
@@ -17,12 +17,8 @@ class ChecklistView(ExerciseView):
             box.observe(self._ticked(item.id), names="value")
             self.boxes[item.id] = box
             rows.append(box)
-        self.other = None
-        if spec.other:
-            self.other = labelled_area(spec.other, rows=3)
-            self.other.observe(
-                lambda change: self.change(lambda model: model.set_other(change["new"])), names="value"
-            )
+        self.other = self.optional_text(spec.other, "set_other")
+        if self.other is not None:
             rows.append(self.other)
         return widgets.VBox(rows, layout=FULL_WIDTH)
 

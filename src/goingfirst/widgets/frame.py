@@ -79,6 +79,17 @@ class ExerciseView:
         notices = "".join(f"<p class='gf-status-problem'>{html.escape(n)}</p>" for n in self.session.journal.notices)
         self.status.value = f"{notices}<p class='{css}' role='status'>{html.escape(result.message)}</p>"
 
+    def optional_text(self, label: str, setter: str) -> widgets.Textarea | None:
+        """The spec's extra free-text box ("Something else?"), wired to a model setter."""
+        if not label:
+            return None
+        area = labelled_area(label, rows=3)
+        area.observe(
+            lambda change: self.change(lambda model: getattr(model, setter)(change["new"])),
+            names="value",
+        )
+        return area
+
     def _undo(self) -> None:
         result = self.session.undo()
         self._loading = True

@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as widgets
 
-from goingfirst.widgets.frame import FULL_WIDTH, ExerciseView, labelled_area, rating_dropdown
+from goingfirst.widgets.frame import FULL_WIDTH, ExerciseView, rating_dropdown
 
 
 class ScaleView(ExerciseView):
@@ -20,12 +20,8 @@ class ScaleView(ExerciseView):
             dropdown.observe(self._rated(item.id), names="value")
             self.ratings[item.id] = dropdown
             rows.append(dropdown)
-        self.own = None
-        if spec.other:
-            self.own = labelled_area(spec.other, rows=3)
-            self.own.observe(
-                lambda change: self.change(lambda model: model.set_own(change["new"])), names="value"
-            )
+        self.own = self.optional_text(spec.other, "set_own")
+        if self.own is not None:
             rows.append(self.own)
         return widgets.VBox(rows, layout=FULL_WIDTH)
 
