@@ -55,7 +55,8 @@ def header(course: Course, lesson: Lesson, kind: str) -> str:
         time = f"**Time:** about {lesson.exercise_minutes} minutes."
     goals = "\n".join(f"- {objective}" for objective in lesson.objectives)
     nav = navigation(course, lesson, kind)
-    return f"{nav}\n\n{title}\n\n{time}\n\n**In this {kind} you will:**\n\n{goals}"
+    intro = "In this lesson you will:" if kind == "lesson" else "In these exercises you will:"
+    return f"{nav}\n\n{title}\n\n{time}\n\n**{intro}**\n\n{goals}"
 
 
 def footer(course: Course, lesson: Lesson, kind: str) -> str:
