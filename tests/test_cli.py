@@ -57,3 +57,24 @@ def test_does_erase_refuse_to_run_unconfirmed_without_a_terminal(private_home: P
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     assert main(["journal", "erase"]) == 1
     assert Journal(private_home).load("q") == "keep me"
+
+
+def test_can_a_locked_journal_be_erased_without_its_passphrase(private_home: Path, capsys) -> None:
+    journal = Journal(private_home)
+    journal.save("q", "secret words")
+    assert journal.set_passphrase("a long passphrase here").saved
+    journal.close()
+    assert main(["journal", "erase", "--yes"]) == 0
+    after = Journal(private_home)
+    assert after.answered() == set() and not after.encrypted
+
+
+def test_does_show_explain_a_locked_journal_without_a_terminal(private_home: Path, monkeypatch, capsys) -> None:
+    journal = Journal(private_home)
+    journal.save("q", "secret words")
+    journal.set_passphrase("a long passphrase here")
+    journal.close()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["journal", "show"]) == 1
+    captured = capsys.readouterr()
+    assert "locked with a passphrase" in captured.err and "secret words" not in captured.out

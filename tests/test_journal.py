@@ -190,3 +190,22 @@ def test_is_the_store_real_sqlite_in_wal_mode(journal: Journal) -> None:
     connection = sqlite3.connect(journal.path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert connection.execute("SELECT count(*) FROM answers").fetchone()[0] == 1
+
+
+def test_does_a_journal_in_a_relative_folder_open_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    first = Journal(Path("relative-home"))
+    assert first.save("q", "kept").saved
+    first.close()
+    again = Journal(Path("relative-home"))
+    assert again.saving and again.notices == [] and again.load("q") == "kept"
+
+
+def test_is_a_passphrase_journal_unreadable_without_it(private_home: Path) -> None:
+    locked = Journal(private_home, passphrase="a long passphrase")
+    assert locked.save("q", "private words").saved
+    locked.close()
+    assert b"private words" not in (private_home / FILE_NAME).read_bytes()
+    without = Journal(private_home)
+    assert without.locked and without.load("q") is None and not without.save("q", "x").saved
+    assert Journal(private_home, passphrase="a long passphrase").load("q") == "private words"

@@ -1,4 +1,4 @@
-"""The ``goingfirst`` command: start the course, manage your journal, make handouts."""
+"""The ``goingfirst`` command: start the course, make handouts; journal commands live in journal_commands."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from goingfirst.journal import Journal
+from goingfirst import journal_commands
 from goingfirst.paths import HOME_ENV, journal_home
 
 
@@ -22,65 +22,6 @@ def _notebook(options: argparse.Namespace) -> int:
     from goingfirst import lab
 
     return lab.run("notebook", port=options.port, browser=not options.no_browser)
-
-
-def _journal_show(options: argparse.Namespace) -> int:
-    from goingfirst.models import make_model
-    from goingfirst.specs import all_specs
-
-    journal = Journal()
-    print(journal.status())
-    specs = all_specs()
-    answers = journal.export()
-    if not answers:
-        print("No answers saved yet.")
-    for exercise_id, entry in answers.items():
-        spec = specs.get(exercise_id)
-        title = spec.title if spec else exercise_id
-        print(f"\n== {title} (saved {entry['saved_at'] or 'not yet'}) ==")
-        lines = make_model(spec, entry["value"]).summary() if spec else [json.dumps(entry["value"])]
-        for line in lines:
-            print(f"  {line}")
-    return 0
-
-
-def _journal_export(options: argparse.Namespace) -> int:
-    text = json.dumps(Journal().export(), indent=2, ensure_ascii=False)
-    if options.out is None:
-        print(text)
-        return 0
-    target = Path(options.out)
-    try:
-        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-    except OSError as error:
-        print(f"Could not write {target}: {error.strerror}.", file=sys.stderr)
-        return 1
-    print(f"Your answers were written to {target} (readable only by you). Keep it somewhere safe.")
-    return 0
-
-
-def _journal_erase(options: argparse.Namespace) -> int:
-    journal = Journal()
-    if journal.problem:
-        print(journal.problem, file=sys.stderr)
-        return 1
-    if not options.yes:
-        if not sys.stdin.isatty():
-            print("Add --yes to erase without being asked.", file=sys.stderr)
-            return 1
-        reply = input(f"Erase every answer saved in {journal.home}? This cannot be undone. Type yes: ")
-        if reply.strip().lower() != "yes":
-            print("Nothing was erased.")
-            return 0
-    count = len(journal.answered())
-    shredded = journal.erase()
-    journal.close()
-    print(f"Erased {count} saved answer{'s' if count != 1 else ''} and every earlier version.")
-    if shredded:
-        print(f"Also overwrote and removed {len(shredded)} unreadable old journal file(s).")
-    return 0
 
 
 def _handouts(options: argparse.Namespace) -> int:
@@ -122,16 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--no-browser", action="store_true", help="do not open a browser window")
         command.set_defaults(handler=handler)
 
-    journal = commands.add_parser("journal", help="See, save a copy of, or erase your answers.", description="See, save a copy of, or erase the answers you have saved.")
-    actions = journal.add_subparsers(dest="action", metavar="ACTION", required=True)
-    show = actions.add_parser("show", help="Print your saved answers.", description="Print your saved answers.")
-    show.set_defaults(handler=_journal_show)
-    export = actions.add_parser("export", help="Write your answers as JSON.", description="Write every saved answer as JSON, to the screen or a file.")
-    export.add_argument("--out", metavar="FILE", help="file to write (readable only by you); default: print")
-    export.set_defaults(handler=_journal_export)
-    erase = actions.add_parser("erase", help="Erase every saved answer for good.", description="Erase every saved answer and every earlier version, so the text cannot be read back from the files.")
-    erase.add_argument("--yes", action="store_true", help="do not ask to confirm")
-    erase.set_defaults(handler=_journal_erase)
+    journal_commands.add_parser(commands)
 
     handouts = commands.add_parser(
         "handouts",

@@ -16,7 +16,12 @@ from goingfirst.journal import Journal
 
 @lru_cache(maxsize=1)
 def default_journal() -> Journal:
-    """One journal per kernel, so every exercise in a notebook shares it."""
+    """One journal per kernel, so every exercise in a notebook shares it.
+
+    It is opened without a passphrase: a locked journal is opened by the
+    learner through the passphrase box that ``show`` puts in its place, and
+    then stays open for this kernel.
+    """
     return Journal()
 
 
@@ -35,7 +40,13 @@ def show(exercise_id: str, journal: Journal | None = None) -> None:
     try:
         from goingfirst.widgets import exercise_view
 
-        display(exercise_view(exercise_id, journal or default_journal()))
+        journal = journal or default_journal()
+        if journal.locked:
+            from goingfirst.widgets.unlock import unlock_panel
+
+            display(unlock_panel(journal, lambda: exercise_view(exercise_id, journal)))
+        else:
+            display(exercise_view(exercise_id, journal))
     except Exception as error:  # noqa: BLE001 - the learner must never see a traceback
         _calm_failure("This exercise", error)
 
