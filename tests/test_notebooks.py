@@ -60,8 +60,9 @@ def test_is_every_code_cell_one_short_hidden_call(path: Path) -> None:
     notebook = json.loads(path.read_text(encoding="utf-8"))
     for cell in notebook["cells"]:
         if cell["cell_type"] == "code":
-            source = "".join(cell["source"])
-            assert source.count("\n") == 0 and len(source) < 100, source
+            comment, call = "".join(cell["source"]).split("\n")
+            assert comment.startswith("# ") and "import" not in comment, "a plain-words first line"
+            assert len(call) < 100 and call.count(";") == 1, call
             assert cell["metadata"]["jupyter"]["source_hidden"] is True
             assert cell["metadata"][cells.KEY], "every code cell is an exercise or a view"
 

@@ -26,8 +26,12 @@ VIEWS = {
 GENERATED_PARTS = ("header", "footer", "footer-navigation")
 
 
-def _hidden_code(source: str, marker: dict) -> NotebookNode:
-    cell = nbformat.v4.new_code_cell(source)
+# JupyterLab shows the first line of a collapsed cell, so it speaks to the learner.
+FIRST_LINE = "# Shows the {what} below. Nothing to change here."
+
+
+def _hidden_code(source: str, marker: dict, what: str) -> NotebookNode:
+    cell = nbformat.v4.new_code_cell(FIRST_LINE.format(what=what) + "\n" + source)
     # Collapsed source: the learner sees the exercise, not Python.
     cell.metadata = {KEY: marker, "jupyter": {"source_hidden": True}, "tags": ["hide-input"]}
     return cell
@@ -35,13 +39,15 @@ def _hidden_code(source: str, marker: dict) -> NotebookNode:
 
 def exercise_cell(exercise_id: str) -> NotebookNode:
     return _hidden_code(
-        f"from goingfirst import show; show({json.dumps(exercise_id)})", {EXERCISE: exercise_id}
+        f"from goingfirst import show; show({json.dumps(exercise_id)})", {EXERCISE: exercise_id}, "exercise"
     )
 
 
 def view_cell(view: str) -> NotebookNode:
     function = VIEWS[view]
-    return _hidden_code(f"from goingfirst import {function}; {function}()", {VIEW: view})
+    return _hidden_code(
+        f"from goingfirst import {function}; {function}()", {VIEW: view}, view.replace("-", " ")
+    )
 
 
 def generated_cell(part: str, source: str) -> NotebookNode:
@@ -50,6 +56,13 @@ def generated_cell(part: str, source: str) -> NotebookNode:
     cell.id = f"gf-{part}"
     cell.metadata = {KEY: {GENERATED: part}}
     return cell
+
+
+def rebuilt(cell: NotebookNode) -> NotebookNode:
+    """A marked code cell made afresh from its marker, keeping its id."""
+    fresh = exercise_cell(exercise_id(cell)) if exercise_id(cell) else view_cell(view_name(cell))
+    fresh.id = cell.get("id", fresh.id)
+    return fresh
 
 
 def marker(cell: NotebookNode) -> dict:

@@ -70,7 +70,7 @@ def footer_navigation(course: Course, lesson: Lesson, kind: str) -> str:
 def synced(notebook: NotebookNode, course: Course, lesson: Lesson, kind: str) -> NotebookNode:
     """The notebook with its generated cells rebuilt and authored cells kept."""
     authored = [
-        cell
+        cells.rebuilt(cell) if cells.exercise_id(cell) or cells.view_name(cell) else cell
         for cell in notebook.cells
         if cells.generated_part(cell) is None and cells.view_name(cell) != "crisis-contacts"
     ]
