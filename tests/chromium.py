@@ -25,7 +25,7 @@ QUIET_FLAGS = [
 def chromium_path() -> str | None:
     override = os.environ.get("GOINGFIRST_CHROMIUM")
     if override:
-        return override
+        return override if os.path.isfile(override) else None
     for name in CANDIDATES:
         found = shutil.which(name)
         if found:

@@ -33,7 +33,7 @@ def pytest_terminal_summary(terminalreporter) -> None:
     if chromium_path() is None:
         terminalreporter.write_sep("!", "CHROMIUM IS MISSING", red=True, bold=True)
         terminalreporter.write_line(
-            "The browser tests were skipped because Chromium is not installed. "
+            "The browser tests could not run because Chromium is not installed. "
             f"Install it with:  {INSTALL_COMMAND}",
             red=True,
             bold=True,

@@ -108,3 +108,14 @@ def test_do_quiz_radios_and_text_boxes_carry_accessible_labels(journal: Journal)
     view = make_view(ExerciseSession(make_spec("quiz", **QUIZ), journal))
     assert all(picker.description for picker in view.pickers.values())
     assert make_view(ExerciseSession(make_spec("reflection"), journal)).area.description == "Your answer"
+
+
+def test_does_an_unrated_scale_say_not_rated_yet_and_can_be_cleared(journal: Journal) -> None:
+    spec = make_spec("scale", items=[{"id": "cost", "label": "Cost"}])
+    view = make_view(ExerciseSession(spec, journal))
+    dropdown = view.ratings["cost"]
+    assert dropdown.label == "Not rated yet"
+    dropdown.value = 4
+    assert journal.load(spec.id)["ratings"] == {"cost": 4}
+    dropdown.index = 0
+    assert journal.load(spec.id)["ratings"] == {}

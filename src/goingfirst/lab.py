@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 from goingfirst.manifest import load_course
@@ -15,6 +16,8 @@ PRIVATE_SERVER = [
     "--LabApp.news_url=None",
     "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     "--LabApp.extension_manager=readonly",
+    # Settings overrides answer JupyterLab's "get news?" question with no, up front.
+    f"--LabApp.app_settings_dir={files('goingfirst') / 'lab_settings'}",
 ]
 
 

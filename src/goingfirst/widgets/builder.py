@@ -6,7 +6,14 @@ import html
 
 import ipywidgets as widgets
 
-from goingfirst.widgets.frame import FULL_WIDTH, ExerciseView, labelled_area, rating_dropdown
+from goingfirst.widgets.frame import (
+    FULL_WIDTH,
+    ExerciseView,
+    labelled_area,
+    rating_dropdown,
+    rating_from,
+    rating_to,
+)
 
 
 class BuilderView(ExerciseView):
@@ -27,13 +34,16 @@ class BuilderView(ExerciseView):
         return widgets.VBox(rows, layout=FULL_WIDTH)
 
     def _typed(self, field_id: str):
-        return lambda change: self.change(lambda model: model.set_field(field_id, change["new"]))
+        scale = self.session.spec.item(field_id).type == "scale"
+        return lambda change: self.change(
+            lambda model: model.set_field(field_id, rating_from(change["new"]) if scale else change["new"])
+        )
 
     def load(self) -> None:
         model = self.session.model
         for item in model.spec.items:
             field = self.inputs[item.id]
-            field.value = model.number(item.id) if item.type == "scale" else model.field(item.id)
+            field.value = rating_to(model.number(item.id)) if item.type == "scale" else model.field(item.id)
 
     def extra_refresh(self) -> None:
         sentence = self.session.model.composed()

@@ -130,8 +130,22 @@ def labelled_area(label: str, placeholder: str = "", rows: int = 4) -> widgets.T
     return area
 
 
+# ipywidgets shows a None value as an empty box, so "not rated" gets a stand-in.
+NOT_RATED = -1
+
+
 def rating_dropdown(label: str) -> widgets.Dropdown:
-    options = [("Not rated yet", None)] + [(str(point), point) for point in range(11)]
+    options = [("Not rated yet", NOT_RATED)] + [(str(point), point) for point in range(11)]
     return widgets.Dropdown(
-        options=options, value=None, description=label, style={"description_width": "initial"}
+        options=options, value=NOT_RATED, description=label, style={"description_width": "initial"}
     )
+
+
+def rating_from(value: int) -> int | None:
+    """The model's rating for a dropdown value."""
+    return None if value == NOT_RATED else value
+
+
+def rating_to(rating: int | None) -> int:
+    """The dropdown value for a model's rating."""
+    return NOT_RATED if rating is None else rating

@@ -7,7 +7,7 @@ from datetime import date
 import ipywidgets as widgets
 
 from goingfirst.render import ENVIRONMENT
-from goingfirst.widgets.frame import FULL_WIDTH, ExerciseView, labelled_area, rating_dropdown
+from goingfirst.widgets.frame import FULL_WIDTH, ExerciseView, labelled_area, rating_dropdown, rating_from, rating_to
 
 
 class LogView(ExerciseView):
@@ -30,12 +30,15 @@ class LogView(ExerciseView):
         return widgets.VBox([form, self.entries, remover], layout=FULL_WIDTH)
 
     def _add(self) -> None:
-        fields = {item_id: field.value for item_id, field in self.inputs.items()}
+        fields = {
+            item_id: rating_from(field.value) if isinstance(field, widgets.Dropdown) else field.value
+            for item_id, field in self.inputs.items()
+        }
         before = len(self.session.model.value["entries"])
         self.change(lambda model: model.add_entry(fields, on=self.day.value or date.today()))
         if len(self.session.model.value["entries"]) > before:
             for field in self.inputs.values():
-                field.value = None if isinstance(field, widgets.Dropdown) else ""
+                field.value = rating_to(None) if isinstance(field, widgets.Dropdown) else ""
 
     def _remove(self) -> None:
         if self.remove_choice.value is not None:

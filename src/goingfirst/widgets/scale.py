@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as widgets
 
-from goingfirst.widgets.frame import FULL_WIDTH, ExerciseView, rating_dropdown
+from goingfirst.widgets.frame import FULL_WIDTH, ExerciseView, rating_dropdown, rating_from, rating_to
 
 
 class ScaleView(ExerciseView):
@@ -26,10 +26,10 @@ class ScaleView(ExerciseView):
         return widgets.VBox(rows, layout=FULL_WIDTH)
 
     def _rated(self, item_id: str):
-        return lambda change: self.change(lambda model: model.rate(item_id, change["new"]))
+        return lambda change: self.change(lambda model: model.rate(item_id, rating_from(change["new"])))
 
     def load(self) -> None:
         for item_id, dropdown in self.ratings.items():
-            dropdown.value = self.session.model.rating(item_id)
+            dropdown.value = rating_to(self.session.model.rating(item_id))
         if self.own is not None:
             self.own.value = self.session.model.value["own"]
