@@ -35,6 +35,9 @@ def test_does_lab_listen_on_loopback_with_nothing_phoned_home() -> None:
     assert "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate" in arguments
     assert any(a.endswith("/lab/tree/lessons/00-start-here.ipynb") for a in arguments)
     assert not any("token=" in a.lower() for a in arguments), "token auth stays on"
+    settings_dir = next(a.split("=", 1)[1] for a in arguments if a.startswith("--LabApp.app_settings_dir="))
+    overrides = json.loads((Path(settings_dir) / "overrides.json").read_text())
+    assert overrides["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
 
 
 def test_do_show_export_and_erase_work_on_the_learners_answers(private_home: Path, tmp_path: Path, capsys) -> None:
