@@ -128,11 +128,11 @@ JSON_VALUES = st.recursive(
 )
 
 
-def test_property_does_any_json_value_round_trip(private_home: Path, figures) -> None:
-    writer, reader = Journal(private_home), Journal(private_home)
+def _round_trips(writer: Journal, reader: Journal, examples: int) -> int:
+    """Save generated values with one connection and read them back with another."""
     tried = []
 
-    @settings(SETTINGS, max_examples=1000)
+    @settings(SETTINGS, max_examples=examples)
     @given(value=JSON_VALUES)
     def round_trip(value) -> None:
         exercise_id = f"q{len(tried)}"
@@ -143,26 +143,18 @@ def test_property_does_any_json_value_round_trip(private_home: Path, figures) ->
     round_trip()
     writer.close()
     reader.close()
-    figures(f"property (journal round trip): {len(tried)} generated JSON-like values (all 30 categories incl. surrogates, nested) read back exactly by a second connection")
+    return len(tried)
+
+
+def test_property_does_any_json_value_round_trip(private_home: Path, figures) -> None:
+    count = _round_trips(Journal(private_home), Journal(private_home), 1000)
+    figures(f"property (journal round trip): {count} generated JSON-like values (all 30 categories incl. surrogates, nested) read back exactly by a second connection")
 
 
 def test_property_does_any_value_round_trip_encrypted(private_home: Path, figures) -> None:
-    writer = Journal(private_home, passphrase="a long enough passphrase")
-    reader = Journal(private_home, passphrase="a long enough passphrase")
-    tried = []
-
-    @settings(SETTINGS, max_examples=300)
-    @given(value=JSON_VALUES)
-    def round_trip(value) -> None:
-        exercise_id = f"q{len(tried)}"
-        tried.append(exercise_id)
-        assert writer.save(exercise_id, value).saved
-        assert reader.load(exercise_id) == value
-
-    round_trip()
-    writer.close()
-    reader.close()
-    figures(f"property (encrypted journal round trip): {len(tried)} generated values read back exactly")
+    passphrase = "a long enough passphrase"
+    count = _round_trips(Journal(private_home, passphrase=passphrase), Journal(private_home, passphrase=passphrase), 300)
+    figures(f"property (encrypted journal round trip): {count} generated values read back exactly")
 
 
 def test_property_does_any_typed_text_come_back_in_the_exercise(private_home: Path, figures) -> None:
