@@ -136,10 +136,12 @@ class CourseVoila(Voila):
             for spec in super().init_handlers()
         ]
         start = url_path_join(self.base_url, "voila/render", start_page(Path(self.root_dir)))
-        return [(url_path_join(self.server_url, "/?"), RedirectHandler, {"url": start, "permanent": False}), *handlers]
+        contents = (url_path_join(self.server_url, "/?"), RedirectHandler, {"url": start, "permanent": False})
+        return [contents, *handlers]
 
     def start(self) -> None:
-        # Runs once the server listens, when the port it found is known.
+        # Voila's start() listens, then runs the IO loop: the callback runs once the
+        # server is up and the port it settled on is known.
         IOLoop.current().add_callback(self._announce)
         super().start()
 

@@ -8,7 +8,6 @@ import json
 import re
 import time
 import urllib.error
-import urllib.request
 from urllib.parse import urljoin, urlsplit
 
 import nbformat
@@ -95,10 +94,10 @@ def test_do_next_and_previous_links_move_between_lessons(app) -> None:
 
 @pytest.mark.parametrize("path", NOTEBOOKS)
 def test_does_every_link_between_notebooks_lead_to_an_app_page(path: str) -> None:
-    """Relative .ipynb links (navigation, course map) resolve to /voila/render/<a course notebook>.
+    """Do the relative .ipynb links (navigation, course map) resolve to /voila/render/<a course notebook>?
 
-    Every course notebook that exists is rendered by the test above, so a link
-    that resolves to one of them works in the app.
+    Voila needs no rewriting: every course notebook that exists is rendered by
+    the test above, so a link that resolves to one of them works in the app.
     """
     listed = {notebook for _, notebook in load_course().notebooks()}
     page = f"http://127.0.0.1:8866/voila/render/{path}"
