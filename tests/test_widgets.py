@@ -119,3 +119,17 @@ def test_does_an_unrated_scale_say_not_rated_yet_and_can_be_cleared(journal: Jou
     assert journal.load(spec.id)["ratings"] == {"cost": 4}
     dropdown.index = 0
     assert journal.load(spec.id)["ratings"] == {}
+
+
+def test_does_a_failing_exercise_show_a_calm_message_not_a_traceback(journal: Journal, capsys) -> None:
+    import importlib
+    from unittest.mock import patch
+
+    show_module = importlib.import_module("goingfirst.show")
+
+    shown = []
+    with patch.object(show_module, "display", side_effect=shown.append):
+        show_module.show("no-such-exercise", journal)
+    html = shown[0].data
+    assert "could not be shown" in html and "Your saved answers are safe" in html
+    assert "Traceback" not in html and "no-such-exercise" in html

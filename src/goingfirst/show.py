@@ -6,8 +6,10 @@ let a traceback reach the learner: any failure becomes a calm message.
 
 from __future__ import annotations
 
+import functools
 import html
 from functools import lru_cache
+from typing import Any, Callable
 
 from IPython.display import HTML, display
 
@@ -35,47 +37,54 @@ def _calm_failure(what: str, error: Exception) -> None:
     display(HTML(message))
 
 
-def show(exercise_id: str, journal: Journal | None = None) -> None:
+def _shown_calmly(what: str) -> Callable:
+    """Display what the function builds; any failure becomes a calm message."""
+
+    def decorate(build: Callable[..., Any]) -> Callable[..., None]:
+        @functools.wraps(build)
+        def shown(*args: Any, **kwargs: Any) -> None:
+            try:
+                display(build(*args, **kwargs))
+            except Exception as error:  # noqa: BLE001 - the learner must never see a traceback
+                _calm_failure(what, error)
+
+        return shown
+
+    return decorate
+
+
+@_shown_calmly("This exercise")
+def show(exercise_id: str, journal: Journal | None = None):
     """Show one exercise, with any saved answer filled in."""
-    try:
-        from goingfirst.widgets import exercise_view
+    from goingfirst.widgets import exercise_view
 
-        journal = journal or default_journal()
-        if journal.locked:
-            from goingfirst.widgets.unlock import unlock_panel
+    journal = journal or default_journal()
+    if journal.locked:
+        from goingfirst.widgets.unlock import unlock_panel
 
-            display(unlock_panel(journal, lambda: exercise_view(exercise_id, journal)))
-        else:
-            display(exercise_view(exercise_id, journal))
-    except Exception as error:  # noqa: BLE001 - the learner must never see a traceback
-        _calm_failure("This exercise", error)
+        return unlock_panel(journal, lambda: exercise_view(exercise_id, journal))
+    return exercise_view(exercise_id, journal)
 
 
-def show_course_map(journal: Journal | None = None) -> None:
+@_shown_calmly("The course map")
+def show_course_map(journal: Journal | None = None):
     """The lessons in order, with links and progress read from the journal."""
-    try:
-        from goingfirst.views.course_map import course_map_html
+    from goingfirst.views.course_map import course_map_html
 
-        display(HTML(course_map_html(journal or default_journal())))
-    except Exception as error:  # noqa: BLE001
-        _calm_failure("The course map", error)
+    return HTML(course_map_html(journal or default_journal()))
 
 
-def show_crisis_contacts() -> None:
+@_shown_calmly("The crisis contacts")
+def show_crisis_contacts():
     """Crisis contacts, with a choice of region."""
-    try:
-        from goingfirst.widgets.crisis import crisis_contacts_widget
+    from goingfirst.widgets.crisis import crisis_contacts_widget
 
-        display(crisis_contacts_widget())
-    except Exception as error:  # noqa: BLE001
-        _calm_failure("The crisis contacts", error)
+    return crisis_contacts_widget()
 
 
-def show_journal_status(journal: Journal | None = None) -> None:
+@_shown_calmly("The journal status")
+def show_journal_status(journal: Journal | None = None):
     """Where answers are kept, whether saving works, and how to erase them."""
-    try:
-        from goingfirst.views.journal_status import journal_status_html
+    from goingfirst.views.journal_status import journal_status_html
 
-        display(HTML(journal_status_html(journal or default_journal())))
-    except Exception as error:  # noqa: BLE001
-        _calm_failure("The journal status", error)
+    return HTML(journal_status_html(journal or default_journal()))
