@@ -26,6 +26,26 @@ def journal(private_home: Path) -> Journal:
     opened.close()
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test in the run.
+
+    Playwright's sync API allows one instance per thread, so the browser suite and
+    the handout tests share this one rather than each starting their own.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from tests.chromium import QUIET_FLAGS, require_chromium
+
+    executable = require_chromium()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=QUIET_FLAGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     """Say loudly, at the end of `make test`, when browser tests could not run."""
     from tests.chromium import INSTALL_COMMAND, chromium_path

@@ -7,27 +7,15 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.jupyter_ui import NotebookUI
 from tests.browser.pages import ARTIFACTS, Network
 from tests.browser.servers import Server, start_app, start_jupyter
-from tests.chromium import QUIET_FLAGS, require_chromium
 
 VIEWPORT = {"width": 1280, "height": 900}
 # Kernels start and widgets render on a small, busy machine: be patient, but not forever.
 expect.set_options(timeout=20_000)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    executable = require_chromium()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=QUIET_FLAGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def _serve(start, folder: Path) -> Iterator[Server]:

@@ -8,7 +8,6 @@ import pytest
 
 from goingfirst.journal import Journal
 from goingfirst.specs import all_specs
-from tests.chromium import QUIET_FLAGS, require_chromium
 from tests.handouts.answers import answer_for
 from tests.handouts.conftest import AXE, Export, export, handouts_in
 
@@ -36,17 +35,6 @@ LIVE_MARKUP = """() => {
   }
   return found;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = require_chromium()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=QUIET_FLAGS)
-        yield launched
-        launched.close()
 
 
 def test_does_no_hostile_answer_run_or_become_markup(
