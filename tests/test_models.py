@@ -107,3 +107,16 @@ def test_does_a_log_keep_dated_entries_in_date_order() -> None:
         model.add_entry({"tried": "   "})
     model.remove_entry(0)
     assert model.summary() == ["2026-03-02: What I tried A walk together; Mood 6"]
+
+
+def test_does_a_builder_summary_skip_a_sentence_of_blanks() -> None:
+    """With only the 0-10 field filled, is the summary the number alone?"""
+    spec = make_spec(
+        "builder",
+        template="When {when}, I will {action}.",
+        items=[{"id": "when", "label": "When"}, {"id": "action", "label": "I will"}, {"id": "ready", "label": "How ready am I?", "type": "scale"}],
+    )
+    model = make_model(spec, {"fields": {"ready": 7}})
+    assert model.summary() == ["How ready am I? 7 out of 10"]
+    model.set_field("when", "we shout")
+    assert model.summary()[0] == "When we shout, I will ______."

@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from goingfirst.feedback import Answers
 from goingfirst.models import make_model
-from goingfirst.models.base import ExerciseModel, Feedback
+from goingfirst.models.base import ExerciseModel, Feedback, is_rating, labelled
 from goingfirst.specs import Spec, SpecError, get_spec
 
 NEVER_SHOWN = frozenset({"safety-check", "safe-people-places"})
@@ -44,16 +44,12 @@ def _text(value: Any) -> str:
     return " ".join(value.split()) if isinstance(value, str) else ""
 
 
-def _is_rating(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10
-
-
 def top_reasons(value: Any, spec: Spec | None) -> list[str]:
     """The reasons rated highest (above 0), most important first, then the learner's own words."""
     if not isinstance(value, dict):
         return []
     ratings = value.get("ratings") if isinstance(value.get("ratings"), dict) else {}
-    rated = [(rating, item_id) for item_id, rating in ratings.items() if _is_rating(rating) and rating > 0]
+    rated = [(rating, item_id) for item_id, rating in ratings.items() if is_rating(rating) and rating > 0]
     rated.sort(key=lambda pair: -pair[0])  # stable: ties keep the exercise's order
     points = [f"{_label(spec, item_id)} ({rating} out of 10)" for rating, item_id in rated[:TOP_REASONS]]
     own = _text(value.get("own"))
@@ -62,27 +58,13 @@ def top_reasons(value: Any, spec: Spec | None) -> list[str]:
     return points
 
 
-def _pair(label: str, words: str) -> str:
-    # A label that is already a question reads better without a colon after it.
-    return f"{label} {words}" if label.endswith(("?", ":")) else f"{label}: {words}"
-
-
 def fields(value: Any, spec: Spec | None) -> list[str]:
     """A builder's filled fields as "label: words", in the exercise's order when known."""
     if spec is None:
         if not isinstance(value, dict) or not isinstance(value.get("fields"), dict):
             return []
-        return [_pair(_readable(key), _text(text)) for key, text in value["fields"].items() if _text(text)]
-    model = make_model(spec, value)
-    if not model.is_answered():
-        return []
-    texts = [
-        _pair(item.label, _text(model.field(item.id))) for item in spec.items if _text(model.field(item.id))
-    ]
-    if spec.template and texts:
-        texts = [model.composed()]
-    numbers = [_pair(item.label, f"{model.number(item.id)} out of 10") for item in spec.items if model.number(item.id) is not None]
-    return texts + numbers
+        return [labelled(_readable(key), _text(text)) for key, text in value["fields"].items() if _text(text)]
+    return make_model(spec, value).summary()
 
 
 def reflection(value: Any, spec: Spec | None) -> list[str]:
@@ -116,10 +98,10 @@ def latest_entry(value: Any, spec: Spec | None) -> list[str]:
     points = [f"Entry from {latest['date']}"]
     for item_id in order:
         field = found.get(item_id)
-        if _is_rating(field):
-            points.append(_pair(_label(spec, item_id), f"{field} out of 10"))
+        if is_rating(field):
+            points.append(labelled(_label(spec, item_id), f"{field} out of 10"))
         elif _text(field):
-            points.append(_pair(_label(spec, item_id), _text(field)))
+            points.append(labelled(_label(spec, item_id), _text(field)))
     return points if len(points) > 1 else []
 
 

@@ -66,7 +66,9 @@ class BuilderModel(ExerciseModel):
     def summary(self) -> list[str]:
         if not self.is_answered():
             return []
-        lines = [self.composed()] if self.spec.template else [
+        wrote = any(self.field(item.id).strip() for item in self.spec.items if item.type == "text")
+        # A sentence of blanks says nothing, so a template needs some words first.
+        lines = ([self.composed()] if wrote else []) if self.spec.template else [
             labelled(item.label, self.field(item.id).strip())
             for item in self.spec.items
             if item.type == "text" and self.field(item.id).strip()
