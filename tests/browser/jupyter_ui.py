@@ -9,7 +9,7 @@ from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.course import exercise_ids, view_count
-from tests.browser.pages import full_screenshot
+from tests.browser.pages import artifact, full_screenshot
 from tests.browser.servers import Server
 
 RUN_SECONDS = 120
@@ -110,3 +110,15 @@ class NotebookUI:
             self.page.locator(".jp-Dialog .jp-mod-accept").click()
             expect(self.panel).to_have_count(0)
         self.server.shut_down_kernels()
+
+    def smoke_test(self, network, path: str, front_end: str) -> None:
+        """Open, Run All, no problems, a screenshot kept, and nothing sent beyond this machine."""
+        mark = network.mark()
+        self.open(path)
+        try:
+            self.run_all()  # also waits until every exercise widget is drawn
+            assert self.problems() == []
+            self.screenshot(artifact(front_end, path))
+        finally:
+            self.close()
+        assert network.since(mark) == ([], [])

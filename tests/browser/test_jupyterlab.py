@@ -7,7 +7,6 @@ import pytest
 from goingfirst.specs import KINDS
 from tests.browser.course import learner_exercises, notebooks
 from tests.browser.learner import answer, assert_came_back, exercise_box, wait_for_saved
-from tests.browser.pages import artifact
 
 NOTEBOOKS = notebooks()
 TRIED = learner_exercises()
@@ -24,15 +23,7 @@ def test_does_jupyterlab_open_without_reaching_the_internet(lab) -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS)
 def test_does_the_notebook_run_cleanly_in_jupyterlab(lab, path: str) -> None:
     session, ui = lab
-    mark = session.network.mark()
-    ui.open(path)
-    try:
-        ui.run_all()  # also waits until every exercise widget is drawn
-        assert ui.problems() == []
-        ui.screenshot(artifact("jupyterlab", path))
-    finally:
-        ui.close()
-    assert session.network.since(mark) == ([], [])
+    ui.smoke_test(session.network, path, "jupyterlab")
 
 
 @pytest.mark.browser

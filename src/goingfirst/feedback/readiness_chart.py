@@ -13,7 +13,7 @@ from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
 from goingfirst.feedback import Answers
-from goingfirst.models.base import ExerciseModel, Feedback
+from goingfirst.models.base import ExerciseModel, Feedback, is_rating
 
 # Chart geometry, in SVG user units.
 WIDTH, HEIGHT = 480, 270
@@ -57,7 +57,7 @@ def respond(model: ExerciseModel, answers: Answers) -> list[Feedback]:
 
 def _rating(entry: dict, field: str) -> int | None:
     value = entry.get("fields", {}).get(field)
-    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10 else None
+    return value if is_rating(value) else None
 
 
 def _short_date(iso: str) -> str:
